@@ -8,7 +8,7 @@ so=${1:?usage: run-phpt.sh path/to/extension.so}
 run_tests="$($PHP-config --extension-dir)/build/run-tests.php"
 log="$root/target/phpt.log"
 
-NO_INTERACTION=1 $PHP "$run_tests" -q -n --no-color --show-diff -d "extension=$so" "$root/tests/phpt" >"$log" 2>&1
+TFG_EXTENSION="$so" NO_INTERACTION=1 $PHP "$run_tests" -q -n --no-color --show-diff -d "extension=$so" "$root/tests/phpt" >"$log" 2>&1
 rc=$?
 # The test names and outcomes, plus the diff of any failure.
 grep -oE '(PASS|FAIL|SKIP|BORK|LEAK|WARN) .*$|^[0-9]{3}[+-] .*' "$log"
