@@ -92,7 +92,17 @@ foreach ($rows as $what => $ms) {
 }
 printf("  %-78s %7.3f ms\n", 'first send in a process (HTTP client set-up + detection, 3 requests)', $firstMs);
 
+// Leaks: resident memory after the sends above, then after 10000 more sends and code checks.
+$rss = fn () => preg_match('/VmRSS:\s+(\d+)/', file_get_contents('/proc/self/status'), $m) ? (int)$m[1] : 0;
+$rss();                          // compiles the pattern first, so its memory is not counted
+$before = $rss();
 $key = random_bytes(32);
+for ($i = 0; $i < 10000; $i++) {
+    $rpc->send(NUMBER, MESSAGE);
+    Code::verify($key, Code::issue($key)['state'], '000000');
+}
+printf("  %-78s %+7d KiB\n", 'resident memory after 10000 more sends and code checks', $rss() - $before);
+
 $issued = Code::issue($key);
 printf("\nCodes\n");
 printf("  %-78s %7.2f us\n", 'Code::issue', 1000 * per_op(fn () => Code::issue($key), 20000));
