@@ -383,7 +383,7 @@ mod tests {
             "'colour' is not a Test setting",
             "'url' must be an http(s) URL",
             "'token' is required",
-            "'timeout' must be between 1 and 60",
+            "'timeout' must be between 1 and 30",
             "'connect_timeout' must be an integer, not an array",
             "'debug' must be a boolean, not a string",
             "'mode' must be one of: 1, 2",

@@ -99,7 +99,7 @@ pub static TRANSPORT_FIELDS: &[Field] = &[
     Field {
         key: "connect_timeout",
         prompt: "Connect timeout in seconds",
-        kind: FieldKind::Integer { min: 1, max: 30 },
+        kind: FieldKind::Integer { min: 1, max: 10 },
         optional: true,
         default: Some("3"),
         help: "How long to wait for the connection to the service.",
@@ -108,10 +108,11 @@ pub static TRANSPORT_FIELDS: &[Field] = &[
     Field {
         key: "timeout",
         prompt: "Request timeout in seconds",
-        kind: FieldKind::Integer { min: 1, max: 60 },
+        kind: FieldKind::Integer { min: 1, max: 30 },
         optional: true,
         default: Some("5"),
-        help: "How long one request may take in total; the login page waits at most this long.",
+        help:
+            "How long one request may take in total; at most 30 s, within PHP's max_execution_time.",
         advanced: true,
     },
     Field {

@@ -37,7 +37,7 @@ ok
 ok
 ok
 ok
-100: Signal configuration is invalid: '7' is not a Signal setting; 'acount' is not a Signal setting; 'url' must be an http(s) URL; 'connect_timeout' must be an integer, not a boolean; 'timeout' must be between 1 and 60; 'ca_file' must be a string, not an array
+100: Signal configuration is invalid: '7' is not a Signal setting; 'acount' is not a Signal setting; 'url' must be an http(s) URL; 'connect_timeout' must be an integer, not a boolean; 'timeout' must be between 1 and 30; 'ca_file' must be a string, not an array
 100: Signal configuration is invalid: 'url' must be an http(s) URL, not a string that is not UTF-8
 100: Signal configuration is invalid: 'timeout' must be an integer, not a string
 ok
@@ -72,7 +72,7 @@ ok
         "secret": false,
         "advanced": true,
         "min": 1,
-        "max": 30
+        "max": 10
     },
     {
         "key": "timeout",
@@ -80,11 +80,11 @@ ok
         "kind": "integer",
         "optional": true,
         "default": "5",
-        "help": "How long one request may take in total; the login page waits at most this long.",
+        "help": "How long one request may take in total; at most 30 s, within PHP's max_execution_time.",
         "secret": false,
         "advanced": true,
         "min": 1,
-        "max": 60
+        "max": 30
     },
     {
         "key": "ca_file",
