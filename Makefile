@@ -10,7 +10,7 @@ CARGO      ?= cargo
 STUBS      := php/stubs/$(EXT).stubs.php
 CARGO_PHP_VERSION := 0.2.2
 
-.PHONY: all build deps test test-rust test-php lint cargo-php stubs check-stubs demo bench install clean
+.PHONY: all build deps test test-rust test-app test-php lint cargo-php stubs check-stubs demo bench install clean
 
 all: build
 
@@ -20,11 +20,15 @@ deps:
 build: deps
 	$(CARGO) build --release --locked
 
-test: build test-rust test-php
+test: build test-rust test-app test-php
 
 # The core without PHP: unit tests and the mock-server tests in tests/*.rs.
 test-rust:
 	$(CARGO) test --release --locked --no-default-features
+
+# The Nextcloud app (lib/) with PHPUnit, over in-memory stand-ins for Nextcloud's services.
+test-app:
+	@scripts/with-mock.sh scripts/run-phpunit.sh $(SO)
 
 # The extension from PHP: .phpt tests with the mock gateway on 127.0.0.1.
 test-php:

@@ -1,0 +1,124 @@
+<?php
+
+declare(strict_types=1);
+
+namespace OCA\TwoFactorGateway\Provider;
+
+use OCA\TwoFactorGateway\AppInfo\Application;
+use OCA\TwoFactorGateway\Channel;
+use OCA\TwoFactorGateway\Service\GatewayConfig;
+use OCA\TwoFactorGateway\Service\LoginChallenge;
+use OCA\TwoFactorGateway\Service\StateStore;
+use OCA\TwoFactorGateway\Settings\PersonalSettings;
+use OCP\Authentication\TwoFactorAuth\IActivatableByAdmin;
+use OCP\Authentication\TwoFactorAuth\IDeactivatableByAdmin;
+use OCP\Authentication\TwoFactorAuth\IPersonalProviderSettings;
+use OCP\Authentication\TwoFactorAuth\IProvidesIcons;
+use OCP\Authentication\TwoFactorAuth\IProvidesPersonalSettings;
+use OCP\Authentication\TwoFactorAuth\TwoFactorException;
+use OCP\IL10N;
+use OCP\IRequest;
+use OCP\IURLGenerator;
+use OCP\IUser;
+use OCP\Template;
+use Psr\Log\LoggerInterface;
+use TwoFactorGateway\Exception\GatewayException;
+
+/**
+ * One 2FA provider per channel; the subclasses only name their channel.
+ */
+abstract class AProvider implements IProvidesIcons, IProvidesPersonalSettings, IDeactivatableByAdmin, IActivatableByAdmin {
+	abstract protected function channel(): Channel;
+
+	public function __construct(
+		protected GatewayConfig $config,
+		protected LoginChallenge $challenge,
+		protected StateStore $store,
+		protected IL10N $l10n,
+		protected IRequest $request,
+		protected IURLGenerator $urls,
+		protected LoggerInterface $logger,
+	) {
+	}
+
+	public function getId(): string {
+		return $this->channel()->providerId();
+	}
+
+	public function getDisplayName(): string {
+		return $this->channel()->displayName($this->l10n);
+	}
+
+	public function getDescription(): string {
+		return $this->channel()->description($this->l10n);
+	}
+
+	public function getLightIcon(): string {
+		return $this->urls->imagePath(Application::APP_ID, 'app.svg');
+	}
+
+	public function getDarkIcon(): string {
+		return $this->urls->imagePath(Application::APP_ID, 'app-dark.svg');
+	}
+
+	/** Called on every render of the challenge page: sends a code only when none is usable. */
+	public function getTemplate(IUser $user): Template {
+		$channel = $this->channel();
+		try {
+			$outcome = $this->challenge->prepare($user, $channel, $this->request->getParam('resend') === '1');
+		} catch (GatewayException $e) {
+			$this->logger->warning('Could not send the login code through {gateway}: {reason}', [
+				'app' => Application::APP_ID,
+				'gateway' => $channel->value,
+				'reason' => $e->getMessage(),
+			]);
+			return new Template(Application::APP_ID, 'error');
+		}
+		$template = new Template(Application::APP_ID, 'challenge');
+		$template->assign('identifier', self::mask($this->store->identifier($user, $channel)));
+		$template->assign('waitSeconds', $outcome['waitSeconds']);
+		return $template;
+	}
+
+	public function verifyChallenge(IUser $user, string $challenge): bool {
+		$result = $this->challenge->verify($this->channel(), $challenge);
+		return match ($result['reason']) {
+			'ok' => true,
+			'mismatch' => false,
+			'exhausted' => throw new TwoFactorException($this->l10n->t('Too many wrong codes. Please request a new code.')),
+			'expired' => throw new TwoFactorException($this->l10n->t('The code has expired. Please request a new code.')),
+			default => throw new TwoFactorException($this->l10n->t('This code can no longer be used. Please request a new code.')),
+		};
+	}
+
+	public function isTwoFactorAuthEnabledForUser(IUser $user): bool {
+		return $this->store->isEnabled($user, $this->channel());
+	}
+
+	public function getPersonalSettings(IUser $user): IPersonalProviderSettings {
+		return new PersonalSettings($this->channel(), $this->config->isConfigured($this->channel()));
+	}
+
+	/** `occ twofactorauth:disable`, admin reset. */
+	public function disableFor(IUser $user) {
+		$this->store->disable($user, $this->channel());
+	}
+
+	/** `occ twofactorauth:enable`: only for a user who has an identifier for this channel. */
+	public function enableFor(IUser $user) {
+		$identifier = $this->store->identifier($user, $this->channel());
+		if ($identifier === '') {
+			throw new \InvalidArgumentException(sprintf('%s has no %s identifier; set one first (occ twofactorauth:gateway:set-identifier)', $user->getUID(), $this->channel()->settingsName()));
+		}
+		$this->store->assign($user, $this->channel(), $identifier, true);
+	}
+
+	/** All but the last three characters hidden; short identifiers entirely. */
+	public static function mask(string $identifier): string {
+		$length = mb_strlen($identifier);
+		if ($length <= 3) {
+			return str_repeat('*', $length);
+		}
+		return str_repeat('*', $length - 3) . mb_substr($identifier, -3);
+	}
+}

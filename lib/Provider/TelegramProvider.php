@@ -1,0 +1,13 @@
+<?php
+
+declare(strict_types=1);
+
+namespace OCA\TwoFactorGateway\Provider;
+
+use OCA\TwoFactorGateway\Channel;
+
+class TelegramProvider extends AProvider {
+	protected function channel(): Channel {
+		return Channel::Telegram;
+	}
+}
