@@ -6,4 +6,6 @@ $gateway = $_['gateway'];
 <div id="twofactor-gateway-<?php p($gateway); ?>" class="twofactor-gateway-settings"
 	data-gateway="<?php p($gateway); ?>"
 	data-name="<?php p($_['name']); ?>"
-	data-phone="<?php p($_['phone'] ? '1' : '0'); ?>"></div>
+	data-phone="<?php p($_['phone'] ? '1' : '0'); ?>"
+	data-prefill="<?php p($_['prefill']); ?>"
+	data-instructions="<?php p($_['instructions']); ?>"></div>

@@ -10,6 +10,7 @@ use OCA\TwoFactorGateway\Service\GatewayConfig;
 use OCA\TwoFactorGateway\Service\LoginChallenge;
 use OCA\TwoFactorGateway\Service\StateStore;
 use OCA\TwoFactorGateway\Settings\PersonalSettings;
+use OCP\Accounts\IAccountManager;
 use OCP\Authentication\TwoFactorAuth\IActivatableByAdmin;
 use OCP\Authentication\TwoFactorAuth\IDeactivatableByAdmin;
 use OCP\Authentication\TwoFactorAuth\IPersonalProviderSettings;
@@ -38,6 +39,7 @@ abstract class AProvider implements IProvidesIcons, IProvidesPersonalSettings, I
 		protected IRequest $request,
 		protected IURLGenerator $urls,
 		protected LoggerInterface $logger,
+		protected IAccountManager $accounts,
 	) {
 	}
 
@@ -96,7 +98,17 @@ abstract class AProvider implements IProvidesIcons, IProvidesPersonalSettings, I
 	}
 
 	public function getPersonalSettings(IUser $user): IPersonalProviderSettings {
-		return new PersonalSettings($this->channel(), $this->config->isConfigured($this->channel()));
+		$channel = $this->channel();
+		$prefill = $this->store->identifier($user, $channel);
+		if ($prefill === '' && $channel->isPhone()) {
+			// The number from the user's profile, to confirm rather than type.
+			try {
+				$prefill = $this->accounts->getAccount($user)->getProperty(IAccountManager::PROPERTY_PHONE)->getValue();
+			} catch (\Throwable) {
+				$prefill = '';
+			}
+		}
+		return new PersonalSettings($channel, $this->config->isConfigured($channel), $prefill, $channel->instructions($this->l10n));
 	}
 
 	/** `occ twofactorauth:disable`, admin reset. */

@@ -15,6 +15,8 @@ class PersonalSettings implements IPersonalProviderSettings {
 	public function __construct(
 		private Channel $channel,
 		private bool $configured,
+		private string $prefill,
+		private string $instructions,
 	) {
 	}
 
@@ -26,6 +28,8 @@ class PersonalSettings implements IPersonalProviderSettings {
 		$template->assign('name', $this->channel->settingsName());
 		$template->assign('configured', $this->configured);
 		$template->assign('phone', $this->channel->isPhone());
+		$template->assign('prefill', $this->prefill);
+		$template->assign('instructions', $this->instructions);
 		return $template;
 	}
 }

@@ -5,14 +5,6 @@ declare(strict_types=1);
 namespace OCA\TwoFactorGateway\Tests;
 
 use OCA\TwoFactorGateway\AppInfo\Application;
-use OCA\TwoFactorGateway\Channel;
-use OCA\TwoFactorGateway\Controller\SettingsController;
-use OCA\TwoFactorGateway\Service\CodePolicy;
-use OCA\TwoFactorGateway\Service\GatewayConfig;
-use OCA\TwoFactorGateway\Service\GatewaySender;
-use OCA\TwoFactorGateway\Service\LoginChallenge;
-use OCA\TwoFactorGateway\Service\SetupService;
-use OCA\TwoFactorGateway\Service\StateStore;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -29,6 +21,7 @@ abstract class AppTestCase extends TestCase {
 	protected Logger $logger;
 	protected User $user;
 	protected Container $container;
+	protected Accounts $accounts;
 	/** The mock gateway's name for this test's requests. */
 	protected string $tenant;
 
@@ -36,35 +29,11 @@ abstract class AppTestCase extends TestCase {
 		if (!getenv('TFG_MOCK_URL')) {
 			$this->markTestSkipped('needs the mock gateway (make test)');
 		}
-		$this->appConfig = new MemoryAppConfig();
-		$this->config = new MemoryConfig();
-		$this->session = new ArraySession();
-		$this->clock = new Clock();
-		$this->request = new Request();
-		$this->registry = new Registry();
-		$this->logger = new Logger();
-		$this->user = new User('alice');
+		$w = new Wiring();
+		[$this->appConfig, $this->config, $this->session, $this->clock, $this->request, $this->registry, $this->logger,
+			$this->accounts, $this->user, $this->container] = [$w->appConfig, $w->config, $w->session, $w->clock, $w->request,
+				$w->registry, $w->logger, $w->accounts, $w->user, $w->container];
 		$this->tenant = 'app' . bin2hex(random_bytes(6));
-
-		$l10n = new L10N();
-		$factories = [
-			GatewayConfig::class => fn () => new GatewayConfig($this->appConfig),
-			GatewaySender::class => fn (Container $c) => new GatewaySender($c->get(GatewayConfig::class)),
-			StateStore::class => fn () => new StateStore($this->config),
-			CodePolicy::class => fn () => new CodePolicy($this->appConfig, $this->config),
-			LoginChallenge::class => fn (Container $c) => new LoginChallenge($this->session, $c->get(GatewaySender::class),
-				$c->get(StateStore::class), $c->get(CodePolicy::class), $this->clock, $l10n),
-			SetupService::class => fn (Container $c) => new SetupService($c->get(GatewaySender::class), $c->get(StateStore::class),
-				$c->get(CodePolicy::class), $this->clock, $l10n, $this->config, $this->registry, $c),
-			SettingsController::class => fn (Container $c) => new SettingsController($this->request, new UserSession($this->user),
-				$c->get(GatewayConfig::class), $c->get(SetupService::class)),
-		];
-		foreach (Channel::cases() as $channel) {
-			$class = $channel->providerClass();
-			$factories[$class] = fn (Container $c) => new $class($c->get(GatewayConfig::class), $c->get(LoginChallenge::class),
-				$c->get(StateStore::class), $l10n, $this->request, new Urls(), $this->logger);
-		}
-		$this->container = new Container($factories);
 	}
 
 	/** Signal configured as the existing app stores it, pointing at the mock. */

@@ -4,6 +4,9 @@ declare(strict_types=1);
 
 namespace OCA\TwoFactorGateway\Tests;
 
+use OCP\Accounts\IAccount;
+use OCP\Accounts\IAccountManager;
+use OCP\Accounts\IAccountProperty;
 use OCP\AppFramework\Bootstrap\IRegistrationContext;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\Authentication\TwoFactorAuth\IProvider;
@@ -247,5 +250,29 @@ final class Container implements ContainerInterface {
 
 	public function has(string $id): bool {
 		return isset($this->made[$id]) || isset($this->factories[$id]);
+	}
+}
+
+/** Profiles: uid => phone number. */
+final class Accounts implements IAccountManager {
+	public array $phones = [];
+
+	public function getAccount(IUser $user): IAccount {
+		$phone = $this->phones[$user->getUID()] ?? '';
+		return new class($phone) implements IAccount {
+			public function __construct(private string $phone) {
+			}
+
+			public function getProperty(string $property): IAccountProperty {
+				return new class($property === IAccountManager::PROPERTY_PHONE ? $this->phone : '') implements IAccountProperty {
+					public function __construct(private string $value) {
+					}
+
+					public function getValue(): string {
+						return $this->value;
+					}
+				};
+			}
+		};
 	}
 }

@@ -186,6 +186,15 @@ class ProviderTest extends AppTestCase {
 		$html = $this->provider()->getPersonalSettings($this->user)->getBody()->fetchPage();
 		$this->assertStringContainsString('id="twofactor-gateway-signal-is-complete" value="1"', $html);
 		$this->assertStringContainsString('id="twofactor-gateway-signal"', $html);
+		$this->assertStringContainsString('data-prefill=""', $html);
+		$this->assertStringContainsString('data-instructions="The gateway can send authentication codes to your Signal app', $html);
+		// A phone channel offers the number from the profile; an enrolled number wins.
+		$this->accounts->phones['alice'] = '+49 176 12345678';
+		$html = $this->provider()->getPersonalSettings($this->user)->getBody()->fetchPage();
+		$this->assertStringContainsString('data-prefill="+49 176 12345678"', $html);
+		$this->enrol('+4915112345678');
+		$html = $this->provider()->getPersonalSettings($this->user)->getBody()->fetchPage();
+		$this->assertStringContainsString('data-prefill="+4915112345678"', $html);
 		$html = $this->provider(Channel::Sms)->getPersonalSettings($this->user)->getBody()->fetchPage();
 		$this->assertStringContainsString('id="twofactor-gateway-sms-is-complete" value="0"', $html);
 	}

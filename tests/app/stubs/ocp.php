@@ -185,6 +185,24 @@ namespace OCP\Authentication\TwoFactorAuth {
 	}
 }
 
+namespace OCP\Accounts {
+	use OCP\IUser;
+
+	interface IAccountProperty {
+		public function getValue(): string;
+	}
+
+	interface IAccount {
+		public function getProperty(string $property): IAccountProperty;
+	}
+
+	interface IAccountManager {
+		public const PROPERTY_PHONE = 'phone';
+
+		public function getAccount(IUser $user): IAccount;
+	}
+}
+
 namespace OCP\AppFramework\Utility {
 	interface ITimeFactory {
 		public function getTime(): int;
