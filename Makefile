@@ -10,7 +10,7 @@ CARGO      ?= cargo
 STUBS      := php/stubs/$(EXT).stubs.php
 CARGO_PHP_VERSION := 0.2.2
 
-.PHONY: all build deps test test-rust test-app test-php lint cargo-php stubs check-stubs demo bench install clean
+.PHONY: all build deps test test-rust test-app test-php lint cargo-php stubs check-stubs demo bench install install-app app-tarball clean
 
 all: build
 
@@ -60,6 +60,19 @@ demo: build
 
 bench: build
 	@$(PHP) -n -d extension=curl -d extension=$(SO) scripts/bench.php
+
+# The Nextcloud app: copied into a server's apps directory, or packed as a tarball.
+APP_FILES := appinfo lib templates img css js
+APP_VERSION = $(shell sed -n 's:.*<version>\(.*\)</version>.*:\1:p' appinfo/info.xml)
+
+install-app:
+	@test -n "$(NEXTCLOUD)" || { echo "usage: make install-app NEXTCLOUD=/path/to/nextcloud [APPS_DIR=/path/to/apps]"; exit 1; }
+	@dest="$${APPS_DIR:-$(NEXTCLOUD)/apps}/$(EXT)"; rm -rf "$$dest" && mkdir -p "$$dest" && cp -r $(APP_FILES) "$$dest"/ \
+	  && echo "installed the app into $$dest; next: php -d extension=... occ app:enable $(EXT)"
+
+app-tarball:
+	@mkdir -p target/app && rm -rf target/app/$(EXT) && mkdir target/app/$(EXT) && cp -r $(APP_FILES) target/app/$(EXT)/
+	@tar -czf target/$(EXT)-$(APP_VERSION).tar.gz -C target/app $(EXT) && echo "target/$(EXT)-$(APP_VERSION).tar.gz"
 
 install: build
 	install -m 0644 $(SO) "$$($(PHP_CONFIG) --extension-dir)/$(EXT).so"
