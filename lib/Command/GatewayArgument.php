@@ -16,11 +16,7 @@ trait GatewayArgument {
 	private function channelFrom(InputInterface $input, OutputInterface $output, GatewayConfig $config, QuestionHelper $helper): ?Channel {
 		$name = $input->getArgument('gateway');
 		if (is_string($name) && $name !== '') {
-			$channel = Channel::tryFrom(strtolower($name));
-			if ($channel === null) {
-				$output->writeln("<error>Unknown gateway '$name'; one of: " . implode(', ', array_column(Channel::cases(), 'value')) . '</error>');
-			}
-			return $channel;
+			return $this->namedChannel($name, $output);
 		}
 		$available = array_values(array_filter(Channel::cases(), fn (Channel $c) => $config->isAvailable($c)));
 		if (!$input->isInteractive() || $available === []) {
@@ -32,5 +28,14 @@ trait GatewayArgument {
 		}
 		$answer = $helper->ask($input, $output, new ChoiceQuestion('Please choose a gateway:', array_map(fn (Channel $c) => $c->value, $available)));
 		return Channel::from($answer);
+	}
+
+	/** The channel of a gateway name, or null after saying which names exist. */
+	private function namedChannel(string $name, OutputInterface $output): ?Channel {
+		$channel = Channel::tryFrom(strtolower($name));
+		if ($channel === null) {
+			$output->writeln("<error>Unknown gateway '$name'; one of: " . implode(', ', array_column(Channel::cases(), 'value')) . '</error>');
+		}
+		return $channel;
 	}
 }

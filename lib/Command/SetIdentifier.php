@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace OCA\TwoFactorGateway\Command;
 
-use OCA\TwoFactorGateway\Channel;
 use OCA\TwoFactorGateway\Service\SetupService;
 use OCA\TwoFactorGateway\Service\StateStore;
 use OCP\Authentication\TwoFactorAuth\IRegistry;
@@ -19,6 +18,8 @@ use TwoFactorGateway\Exception\GatewayException;
 
 /** Sets a user's identifier for a gateway (normalised), and with --enable turns the provider on. */
 class SetIdentifier extends Command {
+	use GatewayArgument;
+
 	public function __construct(
 		private IUserManager $users,
 		private SetupService $setup,
@@ -45,9 +46,8 @@ class SetIdentifier extends Command {
 			$output->writeln("<error>No user '$uid'</error>");
 			return 1;
 		}
-		$channel = Channel::tryFrom(strtolower((string)$input->getArgument('gateway')));
+		$channel = $this->namedChannel((string)$input->getArgument('gateway'), $output);
 		if ($channel === null) {
-			$output->writeln("<error>Unknown gateway '{$input->getArgument('gateway')}'</error>");
 			return 1;
 		}
 		try {

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace OCA\TwoFactorGateway\Command;
 
-use OCA\TwoFactorGateway\Channel;
 use OCA\TwoFactorGateway\Service\GatewayConfig;
 use OCA\TwoFactorGateway\Service\GatewaySender;
 use OCA\TwoFactorGateway\Service\SetupService;
@@ -16,6 +15,8 @@ use TwoFactorGateway\Exception\GatewayException;
 
 /** Sends a test message; exit 1 with the reason when it fails. */
 class Test extends Command {
+	use GatewayArgument;
+
 	public const MESSAGE = 'Two Factor Gateway test message';
 
 	public function __construct(
@@ -34,9 +35,8 @@ class Test extends Command {
 	}
 
 	protected function execute(InputInterface $input, OutputInterface $output): int {
-		$channel = Channel::tryFrom(strtolower((string)$input->getArgument('gateway')));
+		$channel = $this->namedChannel((string)$input->getArgument('gateway'), $output);
 		if ($channel === null) {
-			$output->writeln("<error>Unknown gateway '{$input->getArgument('gateway')}'</error>");
 			return 1;
 		}
 		if (!$this->config->isConfigured($channel)) {

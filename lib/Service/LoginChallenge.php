@@ -41,9 +41,10 @@ class LoginChallenge {
 	public function prepare(IUser $user, Channel $channel, bool $resend = false): array {
 		$now = $this->time->getTime();
 		$state = $this->session->get($this->stateKey($channel));
-		$sentAt = (int)$this->session->get($this->sentAtKey($channel));
-		$usable = is_string($state) && Code::inspect($this->policy->key(), $state, $now)['usable'];
-		$wait = max(0, $sentAt + $this->policy->resendCooldown() - $now);
+		// The state knows when its code was made: that is when it was sent.
+		$status = is_string($state) ? Code::inspect($this->policy->key(), $state, $now) : null;
+		$usable = $status !== null && $status['usable'];
+		$wait = $status === null ? 0 : max(0, $status['issuedAt'] + $this->policy->resendCooldown() - $now);
 
 		if ($usable && (!$resend || $wait > 0)) {
 			return ['sent' => false, 'waitSeconds' => $wait];
@@ -53,7 +54,6 @@ class LoginChallenge {
 		$message = $this->l10n->t('%s is your Nextcloud authentication code', [$issued['code']]);
 		$this->sender->send($channel, $this->store->identifier($user, $channel), $message);
 		$this->session->set($this->stateKey($channel), $issued['state']);
-		$this->session->set($this->sentAtKey($channel), $now);
 		return ['sent' => true, 'waitSeconds' => $this->policy->resendCooldown()];
 	}
 
@@ -79,14 +79,9 @@ class LoginChallenge {
 
 	public function forget(Channel $channel): void {
 		$this->session->remove($this->stateKey($channel));
-		$this->session->remove($this->sentAtKey($channel));
 	}
 
 	private function stateKey(Channel $channel): string {
 		return 'twofactor_gateway_' . $channel->value . '_state';
-	}
-
-	private function sentAtKey(Channel $channel): string {
-		return 'twofactor_gateway_' . $channel->value . '_sent_at';
 	}
 }
