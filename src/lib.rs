@@ -11,6 +11,7 @@
 //! | [`code`] | one-time codes: generation, keyed state, constant-time checks |
 //! | [`phone`] | phone numbers to E.164 |
 //! | [`signal`] | the Signal channel (signal-cli JSON-RPC, REST API, legacy gateway) |
+//! | [`sms`] | the SMS channel: one module per provider, and a generic HTTP provider |
 //!
 //! Everything that touches PHP lives in `src/php/` behind the `php` feature, so the core
 //! builds and tests without PHP.
@@ -22,6 +23,7 @@ pub mod http;
 pub mod phone;
 pub mod schema;
 pub mod signal;
+pub mod sms;
 
 #[cfg(feature = "php")]
 mod php;
@@ -32,4 +34,4 @@ pub use error::{Error, ErrorKind, Result};
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The channels this build can send through, in display order.
-pub const CHANNELS: &[&str] = &["signal"];
+pub const CHANNELS: &[&str] = &["signal", "sms"];

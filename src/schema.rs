@@ -62,6 +62,42 @@ pub struct Field {
 }
 
 impl Field {
+    /// A required field with no default; refine with the `const` builders below.
+    pub const fn new(
+        key: &'static str,
+        prompt: &'static str,
+        kind: FieldKind,
+        help: &'static str,
+    ) -> Self {
+        Self {
+            key,
+            prompt,
+            kind,
+            optional: false,
+            default: None,
+            help,
+            advanced: false,
+        }
+    }
+
+    /// May be left empty.
+    pub const fn optional(mut self) -> Self {
+        self.optional = true;
+        self
+    }
+
+    /// Used when the key is absent or empty.
+    pub const fn default(mut self, value: &'static str) -> Self {
+        self.default = Some(value);
+        self
+    }
+
+    /// Not asked by interactive set-up.
+    pub const fn advanced(mut self) -> Self {
+        self.advanced = true;
+        self
+    }
+
     pub fn is_secret(&self) -> bool {
         self.kind == FieldKind::Secret
     }

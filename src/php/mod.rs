@@ -1,6 +1,6 @@
 //! The PHP binding: the only place that uses `ext_php_rs`.
 //!
-//! Classes (namespace `TwoFactorGateway`): `Signal` (a channel), `Code` (one-time codes),
+//! Classes (namespace `TwoFactorGateway`): `Signal` and `Sms` (channels), `Code` (one-time codes),
 //! `Phone` (E.164), and the exception hierarchy under `TwoFactorGateway\Exception`
 //! ([`exceptions`]). Nothing here creates a thread, a runtime or an HTTP client: module
 //! start-up registers classes and installs a silent panic hook, nothing else (see
@@ -15,6 +15,7 @@ mod convert;
 mod exceptions;
 mod phone;
 mod signal;
+mod sms;
 
 pub use exceptions::to_php;
 
@@ -44,6 +45,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .startup_function(startup)
         .info_function(info)
         .class::<signal::Signal>()
+        .class::<sms::Sms>()
         .class::<code::Code>()
         .class::<phone::Phone>()
 }

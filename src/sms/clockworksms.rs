@@ -1,0 +1,28 @@
+//! ClockworkSMS: not implemented yet.
+
+use super::API_URL;
+use super::{Gateway, Number, Provider};
+use crate::error::Result;
+use crate::schema::{Field, FieldKind, Spec};
+
+pub static PROVIDER: Provider = Provider {
+    spec: Spec {
+        id: "clockworksms",
+        name: "ClockworkSMS",
+        fields: &[
+            Field::new(
+                "apitoken",
+                "Clockwork API key",
+                FieldKind::Secret,
+                "Your Clockwork API key.",
+            ),
+            API_URL,
+        ],
+    },
+    check: None,
+    send,
+};
+
+fn send(gw: &Gateway, _to: &Number, _message: &str) -> Result<()> {
+    Err(gw.configuration("not implemented yet"))
+}

@@ -1,0 +1,1 @@
+//! cegedim_vortext: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! clickatell_central: exact requests and answers (to be written).

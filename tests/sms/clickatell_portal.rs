@@ -1,0 +1,1 @@
+//! clickatell_portal: exact requests and answers (to be written).

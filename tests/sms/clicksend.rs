@@ -1,0 +1,1 @@
+//! clicksend: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! clockworksms: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! custom: exact requests and answers (to be written).

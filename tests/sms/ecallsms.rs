@@ -1,0 +1,1 @@
+//! ecallsms: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! huawei_e3531: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! ovh: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! playsms: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! puzzel: exact requests and answers (to be written).

@@ -1,0 +1,1 @@
+//! serwersms: exact requests and answers (to be written).

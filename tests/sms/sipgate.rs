@@ -1,0 +1,1 @@
+//! sipgate: exact requests and answers (to be written).

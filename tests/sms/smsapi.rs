@@ -1,0 +1,1 @@
+//! smsapi: exact requests and answers (to be written).

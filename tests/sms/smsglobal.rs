@@ -1,0 +1,1 @@
+//! smsglobal: exact requests and answers (to be written).

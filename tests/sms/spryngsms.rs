@@ -1,0 +1,1 @@
+//! spryngsms: exact requests and answers (to be written).

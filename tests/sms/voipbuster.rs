@@ -1,0 +1,1 @@
+//! voipbuster: exact requests and answers (to be written).

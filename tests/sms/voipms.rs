@@ -1,0 +1,1 @@
+//! voipms: exact requests and answers (to be written).

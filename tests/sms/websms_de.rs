@@ -1,0 +1,1 @@
+//! websms_de: exact requests and answers (to be written).
