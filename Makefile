@@ -10,7 +10,7 @@ CARGO      ?= cargo
 STUBS      := php/stubs/$(EXT).stubs.php
 CARGO_PHP_VERSION := 0.2.2
 
-.PHONY: all build deps test test-rust test-app test-php lint cargo-php stubs check-stubs demo bench install install-app app-tarball clean
+.PHONY: all build deps test test-rust test-app test-php lint cargo-php stubs check-stubs docs demo bench install install-app app-tarball clean
 
 all: build
 
@@ -53,6 +53,10 @@ check-stubs: deps cargo-php
 	@$(CARGO) php stubs -o target/$(EXT).stubs.php >/dev/null
 	@diff -u $(STUBS) target/$(EXT).stubs.php && echo "stubs: up to date" \
 	  || { echo "stubs: $(STUBS) is stale, run 'make stubs'"; exit 1; }
+
+# The README's SMS provider table, from the extension's schema (tests/phpt/017 checks it).
+docs: build
+	@$(PHP) -n -d extension=$(SO) scripts/sms-providers-doc.php --write
 
 # The main job: a code sent through a local Signal gateway and verified.
 demo: build

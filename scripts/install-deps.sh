@@ -3,7 +3,7 @@
 # Idempotent: packages already present are not fetched again.
 set -euo pipefail
 
-packages=(php8.2-cli php8.2-dev php8.2-curl php8.2-fpm libfcgi-bin clang libclang-dev phpunit php-symfony-console chromium chromium-driver ca-certificates openssl)
+packages=(php8.2-cli php8.2-dev php8.2-curl php8.2-intl php8.2-fpm libfcgi-bin clang libclang-dev phpunit php-symfony-console chromium chromium-driver ca-certificates openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

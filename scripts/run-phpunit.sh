@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 PHP=${PHP:-php}
 so=${1:?usage: run-phpunit.sh path/to/extension.so}
 mods=()
-for m in ctype dom mbstring simplexml tokenizer xml xmlwriter; do
+for m in ctype dom intl mbstring simplexml tokenizer xml xmlwriter; do
   mods+=(-d "extension=$m")
 done
 exec $PHP -n "${mods[@]}" -d "extension=$so" /usr/bin/phpunit -c "$root/tests/app/phpunit.xml" "${@:2}"

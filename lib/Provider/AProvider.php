@@ -9,10 +9,13 @@ use OCA\TwoFactorGateway\Channel;
 use OCA\TwoFactorGateway\Service\GatewayConfig;
 use OCA\TwoFactorGateway\Service\LoginChallenge;
 use OCA\TwoFactorGateway\Service\StateStore;
+use OCA\TwoFactorGateway\Settings\LoginSetup;
 use OCA\TwoFactorGateway\Settings\PersonalSettings;
 use OCP\Accounts\IAccountManager;
+use OCP\Authentication\TwoFactorAuth\IActivatableAtLogin;
 use OCP\Authentication\TwoFactorAuth\IActivatableByAdmin;
 use OCP\Authentication\TwoFactorAuth\IDeactivatableByAdmin;
+use OCP\Authentication\TwoFactorAuth\ILoginSetupProvider;
 use OCP\Authentication\TwoFactorAuth\IPersonalProviderSettings;
 use OCP\Authentication\TwoFactorAuth\IProvidesIcons;
 use OCP\Authentication\TwoFactorAuth\IProvidesPersonalSettings;
@@ -28,7 +31,7 @@ use TwoFactorGateway\Exception\GatewayException;
 /**
  * One 2FA provider per channel; the subclasses only name their channel.
  */
-abstract class AProvider implements IProvidesIcons, IProvidesPersonalSettings, IDeactivatableByAdmin, IActivatableByAdmin {
+abstract class AProvider implements IProvidesIcons, IProvidesPersonalSettings, IDeactivatableByAdmin, IActivatableByAdmin, IActivatableAtLogin {
 	abstract protected function channel(): Channel;
 
 	public function __construct(
@@ -99,6 +102,31 @@ abstract class AProvider implements IProvidesIcons, IProvidesPersonalSettings, I
 
 	public function getPersonalSettings(IUser $user): IPersonalProviderSettings {
 		$channel = $this->channel();
+		return new PersonalSettings($channel, $this->config->isConfigured($channel), $this->prefill($user), $channel->instructions($this->l10n));
+	}
+
+	/** Set-up during login (enforced 2FA, no provider yet): identifier, then code, then the challenge. */
+	public function getLoginSetup(IUser $user): ILoginSetupProvider {
+		$channel = $this->channel();
+		$route = fn (string $action) => $this->urls->linkToRoute("twofactor_gateway.LoginSetup.$action", ['gateway' => $channel->value]);
+		$verifying = $this->store->state($user, $channel) === StateStore::VERIFYING;
+		return new LoginSetup([
+			'name' => $channel->settingsName(),
+			'configured' => $this->config->isConfigured($channel),
+			'phone' => $channel->isPhone(),
+			'instructions' => $channel->instructions($this->l10n),
+			'prefill' => $this->prefill($user),
+			'pending' => $verifying ? $this->store->verifyingIdentifier($user, $channel) : '',
+			'message' => $this->challenge->takeFlash($channel),
+			'startUrl' => $route('start'),
+			'finishUrl' => $route('finish'),
+			'restartUrl' => $route('restart'),
+		]);
+	}
+
+	/** The enrolled identifier, or for phone channels the number from the user's profile. */
+	private function prefill(IUser $user): string {
+		$channel = $this->channel();
 		$prefill = $this->store->identifier($user, $channel);
 		if ($prefill === '' && $channel->isPhone()) {
 			// The number from the user's profile, to confirm rather than type.
@@ -108,7 +136,7 @@ abstract class AProvider implements IProvidesIcons, IProvidesPersonalSettings, I
 				$prefill = '';
 			}
 		}
-		return new PersonalSettings($channel, $this->config->isConfigured($channel), $prefill, $channel->instructions($this->l10n));
+		return $prefill;
 	}
 
 	/** `occ twofactorauth:disable`, admin reset. */

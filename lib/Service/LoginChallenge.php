@@ -84,4 +84,22 @@ class LoginChallenge {
 	private function stateKey(Channel $channel): string {
 		return 'twofactor_gateway_' . $channel->value . '_state';
 	}
+
+	/** A message for the next render of the login set-up page. */
+	public function flash(Channel $channel, string $message): void {
+		$this->session->set($this->flashKey($channel), $message);
+	}
+
+	/** The message left for the login set-up page, once. */
+	public function takeFlash(Channel $channel): string {
+		$message = $this->session->get($this->flashKey($channel));
+		if ($message !== null) {
+			$this->session->remove($this->flashKey($channel));
+		}
+		return is_string($message) ? $message : '';
+	}
+
+	private function flashKey(Channel $channel): string {
+		return 'twofactor_gateway_' . $channel->value . '_setup_message';
+	}
 }

@@ -8,13 +8,11 @@ use OCA\TwoFactorGateway\Channel;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\Authentication\TwoFactorAuth\IProvider;
 use OCP\Authentication\TwoFactorAuth\IRegistry;
-use OCP\IConfig;
 use OCP\IL10N;
 use OCP\IUser;
 use Psr\Container\ContainerInterface;
 use TwoFactorGateway\Code;
 use TwoFactorGateway\Exception\GatewayException;
-use TwoFactorGateway\Phone;
 
 /**
  * Personal set-up: verify an identifier with a code, then enable the provider.
@@ -28,7 +26,6 @@ class SetupService {
 		private CodePolicy $policy,
 		private ITimeFactory $time,
 		private IL10N $l10n,
-		private IConfig $config,
 		private IRegistry $registry,
 		private ContainerInterface $container,
 	) {
@@ -77,19 +74,19 @@ class SetupService {
 		return true;
 	}
 
+	/** Drops a verification in progress; an enabled identifier stays in use. */
+	public function cancel(IUser $user, Channel $channel): void {
+		$this->store->cancelVerification($user, $channel);
+	}
+
 	public function disable(IUser $user, Channel $channel): void {
 		$this->store->disable($user, $channel);
 		$this->registry->disableProviderFor($this->provider($channel), $user);
 	}
 
-	/** Phone channels: E.164 with the instance's default region; other identifiers trimmed. */
+	/** See GatewaySender::normalize(). */
 	public function normalize(Channel $channel, string $identifier): string {
-		$identifier = trim($identifier);
-		if ($channel->isPhone() && preg_match('/^[\d\s+()\/.\-]+$/', $identifier)) {
-			$region = $this->config->getSystemValueString('default_phone_region');
-			return Phone::normalize($identifier, $region === '' ? null : $region);
-		}
-		return $identifier;
+		return $this->sender->normalize($channel, $identifier);
 	}
 
 	private function provider(Channel $channel): IProvider {

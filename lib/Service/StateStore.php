@@ -84,6 +84,12 @@ class StateStore {
 		$this->delete($user, $channel, 'pending_identifier');
 	}
 
+	/** The verification in progress is dropped; the confirmed identifier (if any) stays. */
+	public function cancelVerification(IUser $user, Channel $channel): void {
+		$this->delete($user, $channel, 'verification_code');
+		$this->delete($user, $channel, 'pending_identifier');
+	}
+
 	/** Disabled: the identifier is kept, as the existing app does. */
 	public function disable(IUser $user, Channel $channel): void {
 		$this->delete($user, $channel, 'verified');

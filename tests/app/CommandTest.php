@@ -66,8 +66,8 @@ class CommandTest extends AppTestCase {
 		$this->assertStringContainsString('Unknown setting(s) for Signal: colour', $t->getDisplay());
 		$this->assertSame(1, $t->execute(['gateway' => 'pigeon'], ['interactive' => false]));
 		$this->assertStringContainsString("Unknown gateway 'pigeon'", $t->getDisplay());
-		$this->assertSame(1, $t->execute(['gateway' => 'sms'], ['interactive' => false]));
-		$this->assertStringContainsString('SMS is not available in this build', $t->getDisplay());
+		$this->assertSame(1, $t->execute(['gateway' => 'telegram'], ['interactive' => false]));
+		$this->assertStringContainsString('Telegram is not available in this build', $t->getDisplay());
 	}
 
 	public function testStatusMasksNothingSecretForSignalAndListsEveryChannel(): void {
@@ -77,7 +77,8 @@ class CommandTest extends AppTestCase {
 		$display = $t->getDisplay();
 		$this->assertStringContainsString("Signal: configured\n{\n    \"url\": \"" . getenv('TFG_MOCK_URL'), $display);
 		$this->assertStringContainsString('"account": "unneccessary"', $display);
-		foreach (['SMS', 'Telegram', 'WhatsApp', 'XMPP'] as $name) {
+		$this->assertStringContainsString("SMS: not configured\n", $display);
+		foreach (['Telegram', 'WhatsApp', 'XMPP'] as $name) {
 			$this->assertStringContainsString("$name: not available in this build", $display);
 		}
 	}

@@ -88,7 +88,9 @@ class ConfigCompatibilityTest extends AppTestCase {
 			'SMS provider id clickatellportal is now clickatell_portal',
 			'Setting ecallsms_senderid is now ecallsms_sender',
 			'Setting voipms_api_username is now voipms_api_user',
+			'1 stored secret(s) marked sensitive',
 		], $output->lines, 'a second run changes nothing');
+		$this->assertTrue($this->appConfig->isSensitiveKey($app, 'spryngsms_apitoken'));
 		$this->assertStringNotContainsString('t0ken', implode("\n", $output->lines));
 	}
 }

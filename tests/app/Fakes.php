@@ -135,6 +135,10 @@ final class Urls implements IURLGenerator {
 	public function imagePath(string $appName, string $file): string {
 		return "/apps/$appName/img/$file";
 	}
+
+	public function linkToRoute(string $routeName, array $arguments = []): string {
+		return "route:$routeName" . ($arguments === [] ? '' : '?' . http_build_query($arguments));
+	}
 }
 
 final class User implements IUser {

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace OCA\TwoFactorGateway\Tests;
 
 use OCA\TwoFactorGateway\Channel;
+use OCA\TwoFactorGateway\Controller\LoginSetupController;
 use OCA\TwoFactorGateway\Controller\SettingsController;
 use OCA\TwoFactorGateway\Service\CodePolicy;
 use OCA\TwoFactorGateway\Service\GatewayConfig;
@@ -43,15 +44,17 @@ final class Wiring {
 		$l10n = new L10N();
 		$factories = [
 			GatewayConfig::class => fn () => new GatewayConfig($this->appConfig),
-			GatewaySender::class => fn (Container $c) => new GatewaySender($c->get(GatewayConfig::class)),
+			GatewaySender::class => fn (Container $c) => new GatewaySender($c->get(GatewayConfig::class), $this->config),
 			StateStore::class => fn () => new StateStore($this->config),
 			CodePolicy::class => fn () => new CodePolicy($this->appConfig, $this->config),
 			LoginChallenge::class => fn (Container $c) => new LoginChallenge($this->session, $c->get(GatewaySender::class),
 				$c->get(StateStore::class), $c->get(CodePolicy::class), $this->clock, $l10n),
 			SetupService::class => fn (Container $c) => new SetupService($c->get(GatewaySender::class), $c->get(StateStore::class),
-				$c->get(CodePolicy::class), $this->clock, $l10n, $this->config, $this->registry, $c),
+				$c->get(CodePolicy::class), $this->clock, $l10n, $this->registry, $c),
 			SettingsController::class => fn (Container $c) => new SettingsController($this->request, new UserSession($this->user),
 				$c->get(GatewayConfig::class), $c->get(SetupService::class)),
+			LoginSetupController::class => fn (Container $c) => new LoginSetupController($this->request, new UserSession($this->user),
+				$c->get(GatewayConfig::class), $c->get(SetupService::class), $c->get(LoginChallenge::class), new Urls(), $l10n),
 		];
 		foreach (Channel::cases() as $channel) {
 			$class = $channel->providerClass();

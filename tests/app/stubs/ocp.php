@@ -58,6 +58,7 @@ namespace OCP {
 
 	interface IURLGenerator {
 		public function imagePath(string $appName, string $file): string;
+		public function linkToRoute(string $routeName, array $arguments = []): string;
 	}
 
 	interface IAppConfig {
@@ -170,6 +171,17 @@ namespace OCP\Authentication\TwoFactorAuth {
 		public function disableFor(IUser $user);
 	}
 
+	interface ILoginSetupProvider {
+		public function getBody(): \OCP\Template;
+	}
+
+	interface IActivatableAtLogin extends IProvider {
+		public function getLoginSetup(IUser $user): ILoginSetupProvider;
+	}
+
+	abstract class ALoginSetupController extends \OCP\AppFramework\Controller {
+	}
+
 	interface IActivatableByAdmin extends IProvider {
 		public function enableFor(IUser $user);
 	}
@@ -251,6 +263,15 @@ namespace OCP\AppFramework {
 }
 
 namespace OCP\AppFramework\Http {
+	class RedirectResponse {
+		public function __construct(private string $redirectURL) {
+		}
+
+		public function getRedirectURL(): string {
+			return $this->redirectURL;
+		}
+	}
+
 	class JSONResponse {
 		public function __construct(protected mixed $data = [], protected int $status = 200) {
 		}
@@ -272,6 +293,10 @@ namespace OCP\AppFramework\Http {
 namespace OCP\AppFramework\Http\Attribute {
 	#[\Attribute(\Attribute::TARGET_METHOD)]
 	class NoAdminRequired {
+	}
+
+	#[\Attribute(\Attribute::TARGET_METHOD)]
+	class UseSession {
 	}
 
 	#[\Attribute(\Attribute::TARGET_METHOD)]
