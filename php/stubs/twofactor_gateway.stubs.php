@@ -146,4 +146,55 @@ namespace TwoFactorGateway {
          */
         public function send(string $identifier, string $message): void {}
     }
+
+    /**
+     * Sends SMS through one of the providers listed by providers(), chosen by the `provider` key.
+     */
+    class Sms {
+        /**
+         * @param array<string, string|int|bool|null> $config `provider` (an id from providers())
+         *   and that provider's fields, plus the transport keys connect_timeout, timeout, ca_file.
+         * @throws \TwoFactorGateway\Exception\ConfigurationException naming every bad key
+         *
+         * @param array $config
+         */
+        public function __construct(array $config) {}
+
+        /**
+         * The channel id, "sms".
+         *
+         * @return string
+         */
+        public static function id(): string {}
+
+        /**
+         * The id of the configured provider.
+         *
+         * @return string
+         */
+        public function provider(): string {}
+
+        /**
+         * The providers in a stable order: list of arrays with keys id, name and fields
+         * (the same field arrays as Signal::fields()).
+         *
+         * @return list<array{id: string, name: string, fields: list<array<string, mixed>>}>
+         *
+         * @return array
+         */
+        public static function providers(): array {}
+
+        /**
+         * Sends a message to a phone number (E.164, or international with 00 or + in any notation).
+         *
+         * @throws \TwoFactorGateway\Exception\InvalidIdentifierException
+         * @throws \TwoFactorGateway\Exception\InvalidMessageException
+         * @throws \TwoFactorGateway\Exception\MessageTransmissionException (a subclass per failure)
+         *
+         * @param string $identifier
+         * @param string $message
+         * @return void
+         */
+        public function send(string $identifier, string $message): void {}
+    }
 }
