@@ -138,26 +138,48 @@ fn reported_error(gw: &Gateway, response: &Response, error: Reported) -> Error {
     }
 }
 
-/// The error for one of Clickatell's codes; the HTTP status decides for 401/403, 429 and 5xx.
+/// The kind of one of Clickatell's error codes.
+fn kind_of(code: i64) -> ErrorKind {
+    match code {
+        1 | 2 | 3 | 7 => ErrorKind::Unauthorized,
+        43 => ErrorKind::RateLimited { retry_after: None },
+        18 | 19 => ErrorKind::ServerError,
+        _ => ErrorKind::Rejected,
+    }
+}
+
 fn failure(gw: &Gateway, response: &Response, code: i64, said: Option<&str>) -> Error {
-    let kind = match (response.status, code) {
-        (401 | 403, _) => ErrorKind::Unauthorized,
-        (429, _) => ErrorKind::RateLimited {
+    coded_error(gw, response, code, said, None, kind_of(code))
+}
+
+/// The error for a provider's error code (shared with `smsapi`, whose answers work alike):
+/// an HTTP status of 401/403, 429 or 5xx decides the kind, `by_code` does otherwise. The
+/// message names the code, the provider's words (scrubbed) or else `fallback`, and a
+/// non-2xx status.
+pub(super) fn coded_error(
+    gw: &Gateway,
+    response: &Response,
+    code: i64,
+    said: Option<&str>,
+    fallback: Option<&str>,
+    by_code: ErrorKind,
+) -> Error {
+    let kind = match response.status {
+        401 | 403 => ErrorKind::Unauthorized,
+        429 => ErrorKind::RateLimited {
             retry_after: response.retry_after,
         },
-        (500..=599, _) => ErrorKind::ServerError,
-        (_, 1 | 2 | 3 | 7) => ErrorKind::Unauthorized,
-        (_, 43) => ErrorKind::RateLimited { retry_after: None },
-        (_, 18 | 19) => ErrorKind::ServerError,
-        _ => ErrorKind::Rejected,
+        500..=599 => ErrorKind::ServerError,
+        _ => by_code,
     };
-    let mut text = format!("{}: error {code}", gw.label());
-    if let Some(said) = said
+    let words = said
         .map(|s| response.service_text(s))
         .filter(|s| !s.is_empty())
-    {
+        .or_else(|| fallback.map(str::to_owned));
+    let mut text = format!("{}: error {code}", gw.label());
+    if let Some(words) = words {
         text.push_str(" (");
-        text.push_str(&said);
+        text.push_str(&words);
         text.push(')');
     }
     if !response.is_success() {
