@@ -126,11 +126,7 @@ fn a_message_not_accepted_is_a_failure_despite_http_202() {
     let mut server = mockito::Server::new();
     let config = working_config("clickatell_portal", &server.url());
     let cases = [
-        (
-            25,
-            "Invalid recipient address",
-            ErrorKind::Rejected,
-        ),
+        (25, "Invalid recipient address", ErrorKind::Rejected),
         (26, "Recipient opted out", ErrorKind::Rejected),
         (
             45,
