@@ -190,7 +190,8 @@ impl Transport {
     }
 
     /// Sends a request and reads the answer. `sensitive` lists further strings (the message
-    /// text) that must not appear in errors built from the answer.
+    /// text) that must not appear in errors built from the answer; runs of four or more digits
+    /// in them (the code) are scrubbed on their own too.
     pub fn send(&self, request: RequestBuilder, sensitive: &[&str]) -> Result<Response> {
         let (client, request) = request.build_split();
         let request = request.map_err(|e| {
@@ -223,7 +224,17 @@ impl Transport {
             )));
         }
         let mut scrub = self.secrets.clone();
-        scrub.extend(sensitive.iter().map(|s| s.to_string()));
+        for text in sensitive {
+            scrub.push(text.to_string());
+            // The code on its own: services echo messages cut short or re-encoded.
+            scrub.extend(
+                text.split(|c: char| !c.is_ascii_digit())
+                    .filter(|run| run.len() >= 4)
+                    .map(str::to_owned),
+            );
+        }
+        // Longest first, so a text is replaced whole before any part of it.
+        scrub.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Ok(Response {
             status,
             retry_after,

@@ -617,7 +617,7 @@ fn send(gw: &Gateway, to: &Number, message: &str) -> Result<()> {
     ];
     sensitive.extend(plan.header_secrets.iter().cloned());
     let sensitive: Vec<&str> = sensitive.iter().map(String::as_str).collect();
-    let response = gw.http.send(request, &sensitive)?;
+    let response = gw.send_scrubbing(request, &sensitive)?;
     judge(&plan, &response)
 }
 

@@ -210,6 +210,12 @@ impl Gateway {
         self.http.send(request, &[message])
     }
 
+    /// Sends a request; all of `sensitive` (the message in its encoded forms, tokens taken
+    /// from secret fields) is scrubbed from any error built from the answer.
+    pub fn send_scrubbing(&self, request: RequestBuilder, sensitive: &[&str]) -> Result<Response> {
+        self.http.send(request, sensitive)
+    }
+
     /// A configuration error about this provider.
     pub fn configuration(&self, what: &str) -> Error {
         Error::configuration(format!("{}: {what}", self.label()))

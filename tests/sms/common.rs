@@ -126,7 +126,12 @@ pub fn working_config(provider: &str, base: &str) -> RawConfig {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), Value::Str(v)))
         .collect();
-    if !c.contains_key("url") && !c.contains_key("api") {
+    // Providers whose URL is a field (`url`, Huawei's `api`) point at the mock through it;
+    // the others through `api_url`. (Clickatell Central's `api` is a numeric id, not a URL.)
+    let points_at_base = ["url", "api"]
+        .iter()
+        .any(|k| matches!(c.get(*k), Some(Value::Str(v)) if v.starts_with(base)));
+    if !points_at_base {
         c.insert("api_url".into(), base.into());
     }
     c.insert("timeout".into(), "2".into());

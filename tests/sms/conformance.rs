@@ -141,6 +141,10 @@ fn http_400_is_a_rejection_and_404_an_unexpected_answer() {
     answered_with(400, None, |echo| {
         format!(r#"{{"message":"bad request: {echo}"}}"#)
     });
+    // The message echoed re-encoded or cut short: the code alone must not show either.
+    answered_with(400, None, |_| {
+        r#"{"message":"text 123456+is+your+Nextcl... refused","error":"text 123456%20is"}"#.into()
+    });
     answered_with(404, None, |_| "Not Found".into());
 }
 

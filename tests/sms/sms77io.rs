@@ -100,7 +100,7 @@ fn a_message_marked_failed_is_rejected_in_sevens_words() {
     let m = expect_send(
         &mut server,
         200,
-        r#"{"success":"100","messages":[{"success":false,"error":"30","error_text":"Recipient 4917612345678 blocked; text 123456 is your Nextcloud authentication code"}]}"#,
+        r#"{"success":"100","messages":[{"success":false,"error":"30","error_text":"Recipient blocked; text 123456 is your Nextcloud authentication code"}]}"#,
     );
     let e = sms("sms77io", &server.url())
         .send(NUMBER, MESSAGE)
@@ -108,7 +108,7 @@ fn a_message_marked_failed_is_rejected_in_sevens_words() {
     assert_eq!(e.kind(), ErrorKind::Rejected);
     assert_eq!(
         e.message(),
-        "seven (formerly sms77.io): Recipient 4917612345678 blocked; text ***"
+        "seven (formerly sms77.io): Recipient blocked; text ***"
     );
     m.assert();
 }
