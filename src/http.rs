@@ -161,6 +161,8 @@ pub struct Response {
     pub body: Vec<u8>,
     label: &'static str,
     scrub: Vec<String>,
+    /// Digit runs of the message (the code), replaced where they stand alone.
+    codes: Vec<String>,
 }
 
 impl Transport {
@@ -224,23 +226,23 @@ impl Transport {
             )));
         }
         let mut scrub = self.secrets.clone();
-        for text in sensitive {
-            scrub.push(text.to_string());
-            // The code on its own: services echo messages cut short or re-encoded.
-            scrub.extend(
-                text.split(|c: char| !c.is_ascii_digit())
-                    .filter(|run| run.len() >= 4)
-                    .map(str::to_owned),
-            );
-        }
+        scrub.extend(sensitive.iter().map(|s| s.to_string()));
         // Longest first, so a text is replaced whole before any part of it.
         scrub.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        // The code on its own: services echo messages cut short or re-encoded.
+        let codes = sensitive
+            .iter()
+            .flat_map(|text| text.split(|c: char| !c.is_ascii_digit()))
+            .filter(|run| run.len() >= 4)
+            .map(str::to_owned)
+            .collect();
         Ok(Response {
             status,
             retry_after,
             body,
             label: self.label,
             scrub,
+            codes,
         })
     }
 
@@ -301,7 +303,7 @@ impl Transport {
     }
 
     fn scrub(&self, text: &str) -> String {
-        scrub(text, &self.secrets)
+        scrub(text, &self.secrets, &[])
     }
 }
 
@@ -323,7 +325,7 @@ impl Response {
     /// A service-provided text made safe for an error message: secrets and the message
     /// replaced by `***`, control characters removed, length bounded.
     pub fn service_text(&self, text: &str) -> String {
-        scrub(text, &self.scrub)
+        scrub(text, &self.scrub, &self.codes)
     }
 
     /// The error for a non-success status, with the service's own words when it gave any.
@@ -395,13 +397,16 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     cause.to_string()
 }
 
-fn scrub(text: &str, secrets: &[String]) -> String {
+fn scrub(text: &str, secrets: &[String], codes: &[String]) -> String {
     let mut out: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     for secret in secrets.iter().filter(|s| s.len() >= 3) {
         out = out.replace(secret.as_str(), "***");
+    }
+    for code in codes {
+        out = replace_standalone_digits(&out, code);
     }
     let out = out.trim();
     if out.chars().count() > MAX_SERVICE_TEXT {
@@ -410,6 +415,26 @@ fn scrub(text: &str, secrets: &[String]) -> String {
     } else {
         out.to_owned()
     }
+}
+
+/// `text` with every occurrence of the digit string `code` that has no digit right before or
+/// after it replaced by `***` (a code inside a longer number is not the code).
+fn replace_standalone_digits(text: &str, code: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(code) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + code.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit()) {
+            out.push_str(code);
+        } else {
+            out.push_str("***");
+        }
+        rest = &rest[at + code.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -422,7 +447,8 @@ mod tests {
             retry_after,
             body: Vec::new(),
             label: "Test",
-            scrub: vec!["hunter22".into(), "123456 is your code".into()],
+            scrub: vec!["123456 is your code".into(), "hunter22".into()],
+            codes: vec!["123456".into()],
         }
     }
 
@@ -456,6 +482,11 @@ mod tests {
         let r = response(400, None);
         let e = r.status_error(Some("bad token hunter22 for '123456 is your code'\n"));
         assert_eq!(e.message(), "Test: HTTP 400: bad token *** for '***'");
+        let e = r.status_error(Some("text '123456+is' to 4917612345678: 123456%20is"));
+        assert_eq!(
+            e.message(),
+            "Test: HTTP 400: text '***+is' to 4917612345678: ***%20is"
+        );
         let long = "x".repeat(1000);
         assert_eq!(r.service_text(&long).chars().count(), MAX_SERVICE_TEXT + 1);
     }
