@@ -279,6 +279,19 @@ pub fn join(base: &Url, segments: &[&str]) -> Url {
     url
 }
 
+/// A message to send: not blank, at most `max` characters.
+pub fn check_message(message: &str, max: usize) -> Result<()> {
+    if message.trim().is_empty() {
+        return Err(Error::invalid_message("the message is empty"));
+    }
+    if message.chars().count() > max {
+        return Err(Error::invalid_message(format!(
+            "the message is longer than {max} characters"
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

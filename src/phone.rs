@@ -84,6 +84,14 @@ fn parse_region(region: &str) -> Result<country::Id> {
     ))
 }
 
+/// `+` and 7 to 15 digits, not starting with 0: E.164 as the app stores numbers. Lets senders
+/// skip the phone-number metadata (whose first use in a process costs ~75 ms) on the login path.
+pub fn is_e164(id: &str) -> bool {
+    id.strip_prefix('+').is_some_and(|d| {
+        (7..=15).contains(&d.len()) && !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,7 @@ use reqwest::{Method, Url};
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::config::{join, RawConfig, Settings};
+use crate::config::{check_message, join, RawConfig, Settings};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{Response, Transport};
 use crate::phone;
@@ -116,7 +116,7 @@ impl Recipient {
         {
             return Ok(Recipient::Verbatim(id.to_owned()));
         }
-        if is_e164(id) {
+        if phone::is_e164(id) {
             // Already canonical (the app normalises at set-up): skip the phone-number metadata,
             // whose first use in a process costs ~75 ms, on the login path.
             return Ok(Recipient::Number(id.to_owned()));
@@ -129,13 +129,6 @@ impl Recipient {
             Recipient::Number(s) | Recipient::Group(s) | Recipient::Verbatim(s) => s,
         }
     }
-}
-
-/// `+` and 7 to 15 digits, not starting with 0: E.164 as stored by the app.
-fn is_e164(id: &str) -> bool {
-    id.strip_prefix('+').is_some_and(|d| {
-        (7..=15).contains(&d.len()) && !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit())
-    })
 }
 
 fn is_group_id(id: &str) -> bool {
@@ -223,7 +216,7 @@ impl Signal {
     /// Sends `message` to `identifier` (E.164 number, group id, UUID or `u:username`).
     pub fn send(&self, identifier: &str, message: &str) -> Result<()> {
         let recipient = Recipient::parse(identifier)?;
-        check_message(message)?;
+        check_message(message, MAX_MESSAGE)?;
         let kind = match self.detected_kind() {
             Some(kind) => kind,
             None => self.detect()?,
@@ -420,18 +413,6 @@ fn service_message(v: &Json) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn check_message(message: &str) -> Result<()> {
-    if message.trim().is_empty() {
-        return Err(Error::invalid_message("the message is empty"));
-    }
-    if message.chars().count() > MAX_MESSAGE {
-        return Err(Error::invalid_message(format!(
-            "the message is longer than {MAX_MESSAGE} characters"
-        )));
-    }
-    Ok(())
-}
-
 fn detected() -> std::sync::MutexGuard<'static, HashMap<String, ServerKind>> {
     DETECTED.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -457,7 +438,11 @@ mod tests {
             Recipient::parse("+14155552671").unwrap(),
             Recipient::Number("+14155552671".into())
         );
-        assert!(is_e164("+4917612345678") && !is_e164("+04917612345678") && !is_e164("+49 176"));
+        assert!(
+            phone::is_e164("+4917612345678")
+                && !phone::is_e164("+04917612345678")
+                && !phone::is_e164("+49 176")
+        );
         let uuid = "a1b2c3d4-0000-4000-8000-123456789abc";
         assert_eq!(
             Recipient::parse(uuid).unwrap(),
@@ -502,16 +487,16 @@ mod tests {
     #[test]
     fn messages() {
         assert_eq!(
-            check_message(" ").unwrap_err().kind(),
+            check_message(" ", MAX_MESSAGE).unwrap_err().kind(),
             ErrorKind::InvalidMessage
         );
         assert_eq!(
-            check_message(&"x".repeat(MAX_MESSAGE + 1))
+            check_message(&"x".repeat(MAX_MESSAGE + 1), MAX_MESSAGE)
                 .unwrap_err()
                 .kind(),
             ErrorKind::InvalidMessage
         );
-        assert!(check_message("123456 is your Nextcloud authentication code").is_ok());
+        assert!(check_message("123456 is your Nextcloud authentication code", MAX_MESSAGE).is_ok());
     }
 
     #[test]

@@ -54,8 +54,8 @@ pub static PROVIDER: Provider = Provider {
 };
 
 fn send(gw: &Gateway, to: &Number, message: &str) -> Result<()> {
-    let api = gw.url("api").expect("'api' has a default");
-    let request = gw.request(Method::GET, under(api, "webserver/SesTokInfo"))?;
+    let api = gw.required_url("api")?;
+    let request = gw.request(Method::GET, under(&api, "webserver/SesTokInfo"))?;
     let response = gw.send(request, message)?;
     let (session, token) = tokens(gw, &response)?;
     let body = format!(
@@ -66,7 +66,7 @@ fn send(gw: &Gateway, to: &Number, message: &str) -> Result<()> {
         utc_now_text()
     );
     let request = gw
-        .request(Method::POST, under(api, "sms/send-sms"))?
+        .request(Method::POST, under(&api, "sms/send-sms"))?
         .header(reqwest::header::COOKIE, session)
         .header("X-Requested-With", "XMLHttpRequest")
         .header("__RequestVerificationToken", token)

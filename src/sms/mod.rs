@@ -13,7 +13,7 @@ use reqwest::blocking::RequestBuilder;
 use reqwest::{Method, Url};
 use serde_json::Value as Json;
 
-use crate::config::{RawConfig, Settings, Value};
+use crate::config::{check_message, RawConfig, Settings, Value};
 use crate::error::{Error, Result};
 use crate::http::{Response, Transport};
 use crate::phone;
@@ -117,7 +117,7 @@ impl Number {
         if id.is_empty() {
             return Err(Error::invalid_identifier("the phone number is empty"));
         }
-        if is_e164(id) {
+        if phone::is_e164(id) {
             return Ok(Self(id.to_owned()));
         }
         phone::normalize(id, None).map(Self)
@@ -132,24 +132,6 @@ impl Number {
     pub fn digits(&self) -> &str {
         &self.0[1..]
     }
-}
-
-fn is_e164(id: &str) -> bool {
-    id.strip_prefix('+').is_some_and(|d| {
-        (7..=15).contains(&d.len()) && !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit())
-    })
-}
-
-fn check_message(message: &str) -> Result<()> {
-    if message.trim().is_empty() {
-        return Err(Error::invalid_message("the message is empty"));
-    }
-    if message.chars().count() > MAX_MESSAGE {
-        return Err(Error::invalid_message(format!(
-            "the message is longer than {MAX_MESSAGE} characters"
-        )));
-    }
-    Ok(())
 }
 
 /// What a provider's `send` works with: its checked settings and its HTTP transport.
@@ -174,6 +156,14 @@ impl Gateway {
     /// A URL field.
     pub fn url(&self, key: &str) -> Option<&Url> {
         self.settings.url(key)
+    }
+
+    /// A URL field the provider cannot do without (required, or with a default).
+    pub fn required_url(&self, key: &str) -> Result<Url> {
+        self.settings
+            .url(key)
+            .cloned()
+            .ok_or_else(|| self.configuration(&format!("'{key}' is required")))
     }
 
     /// An integer field.
@@ -288,7 +278,7 @@ impl Sms {
     /// Sends `message` to a phone number (E.164, or international in any common notation).
     pub fn send(&self, identifier: &str, message: &str) -> Result<()> {
         let number = Number::parse(identifier)?;
-        check_message(message)?;
+        check_message(message, MAX_MESSAGE)?;
         (self.provider.send)(&self.gateway, &number, message)
     }
 }
@@ -443,8 +433,8 @@ mod tests {
 
     #[test]
     fn message_limits() {
-        assert!(check_message(" ").is_err());
-        assert!(check_message(&"x".repeat(MAX_MESSAGE + 1)).is_err());
-        assert!(check_message("123456 is your Nextcloud authentication code").is_ok());
+        assert!(check_message(" ", MAX_MESSAGE).is_err());
+        assert!(check_message(&"x".repeat(MAX_MESSAGE + 1), MAX_MESSAGE).is_err());
+        assert!(check_message("123456 is your Nextcloud authentication code", MAX_MESSAGE).is_ok());
     }
 }

@@ -54,10 +54,7 @@ pub static PROVIDER: Provider = Provider {
 };
 
 fn send(gw: &Gateway, to: &Number, message: &str) -> Result<()> {
-    let url = gw
-        .url("url")
-        .cloned()
-        .ok_or_else(|| gw.configuration("'url' is required"))?;
+    let url = gw.required_url("url")?;
     let request = gw.request(reqwest::Method::GET, url)?.query(&[
         ("app", "ws"),
         ("u", gw.text("user")),
