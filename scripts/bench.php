@@ -5,7 +5,7 @@
 
 declare(strict_types=1);
 
-use TwoFactorGateway\{Code, Phone, Signal};
+use TwoFactorGateway\{Code, Phone, Signal, Sms};
 
 const SENDS = 2000;
 const MESSAGE = '123456 is your Nextcloud authentication code';
@@ -68,10 +68,23 @@ $rest = new Signal(['url' => "$base/rest2/b"]);
 $rpc->send(NUMBER, MESSAGE);
 $rest->send(NUMBER, MESSAGE);
 
+$seven = new Sms(['provider' => 'sms77io', 'api_key' => 'bench-key', 'api_url' => "$base/seven"]);
+$seven->send(NUMBER, MESSAGE);
+$sevenForm = http_build_query(['to' => substr(NUMBER, 1), 'text' => MESSAGE, 'sendWith' => 'nextcloud']);
+
 $reused = curl_init();
 $rows = [
     'ours: Signal::send, JSON-RPC (1 request/send)' => per_op(fn () => $rpc->send(NUMBER, MESSAGE), SENDS),
     'ours: Signal::send, REST v2 (1 request/send)' => per_op(fn () => $rest->send(NUMBER, MESSAGE), SENDS),
+    'ours: Sms::send, seven, answer checked (1 request/send)' => per_op(fn () => $seven->send(NUMBER, MESSAGE), SENDS),
+    'PHP curl, reused handle, seven form POST, answer not checked (1 request)' => per_op(function () use ($reused, $base, $sevenForm) {
+        curl_setopt_array($reused, [
+            CURLOPT_URL => "$base/seven/api/sms", CURLOPT_POST => true, CURLOPT_POSTFIELDS => $sevenForm,
+            CURLOPT_HTTPHEADER => ['X-Api-Key: bench-key', 'Accept: application/json'],
+            CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 5,
+        ]);
+        curl_exec($reused);
+    }, SENDS),
     'floor: PHP curl, one reused handle (1 request)' => per_op(fn () => curl_post($reused, "$base/rpc/c/api/v1/rpc", $rpcBody), SENDS),
     'PHP curl, new handle per request (1 request)' => per_op(function () use ($base, $rpcBody) {
         $ch = curl_init();
