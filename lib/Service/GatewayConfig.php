@@ -98,7 +98,8 @@ class GatewayConfig {
 
 	/**
 	 * Stores values under the flat keys (secret fields flagged sensitive). Empty values of
-	 * optional fields delete their key. For SMS/Telegram the provider is selected too.
+	 * optional fields delete their key; required fields left empty get their default. For
+	 * SMS/Telegram the provider is selected too.
 	 *
 	 * @param array<string, string> $values field key => value
 	 */
@@ -113,6 +114,10 @@ class GatewayConfig {
 		foreach ($this->fields($channel, $provider) as $field) {
 			$key = "{$prefix}_{$field['key']}";
 			$value = $values[$field['key']] ?? null;
+			if (($value === null || $value === '') && !$field['optional'] && $field['default'] !== null) {
+				// Stored, as the existing app does, so that the configuration counts as complete.
+				$value = $field['default'];
+			}
 			if ($value === null || $value === '') {
 				if (array_key_exists($field['key'], $values)) {
 					$this->appConfig->deleteKey(Application::APP_ID, $key);

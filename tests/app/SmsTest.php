@@ -175,4 +175,11 @@ class SmsTest extends AppTestCase {
 		$this->assertSame('challenge', $this->container->get(SmsProvider::class)->getTemplate($this->user)->name);
 		$this->assertSame('4917612345678', $this->sent()[0]['to']);
 	}
+
+	public function testARequiredFieldWithADefaultIsStoredWhenNotGiven(): void {
+		$t = $this->tester(Configure::class);
+		$this->assertSame(0, $t->execute(['gateway' => 'sms', '--set' => ['provider=smsglobal', 'user=nc', 'password=' . self::KEY]], ['interactive' => false]));
+		$this->assertSame('https://api.smsglobal.com/http-api.php', $this->appConfig->values['twofactor_gateway']['smsglobal_url']);
+		$this->assertTrue($this->container->get(GatewayConfig::class)->isConfigured(Channel::Sms));
+	}
 }
