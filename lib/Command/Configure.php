@@ -111,7 +111,7 @@ class Configure extends Command {
 			return null;
 		}
 		$names = array_column($providers, 'name', 'id');
-		$question = new ChoiceQuestion("Please choose a {$channel->settingsName()} provider:", $names, $this->config->selectedProvider($channel));
+		$question = new ChoiceQuestion("Please choose the provider for {$channel->settingsName()}:", $names, $this->config->selectedProvider($channel));
 		return (string)$helper->ask($input, $output, $question);
 	}
 

@@ -76,7 +76,7 @@ class SmsTest extends AppTestCase {
 		$t->setInputs(['sms77io', self::KEY]);
 		$this->assertSame(0, $t->execute(['gateway' => 'sms']));
 		$display = $t->getDisplay();
-		$this->assertStringContainsString('Please choose a SMS provider:', $display);
+		$this->assertStringContainsString('Please choose the provider for SMS:', $display);
 		$this->assertStringContainsString('[sms77io           ] seven (formerly sms77.io)', $display);
 		$this->assertStringContainsString('[custom            ] Custom HTTP API', $display);
 		$this->assertStringContainsString('seven API key:', $display);
