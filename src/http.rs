@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, RequestBuilder};
 use reqwest::{Method, Url};
@@ -137,11 +137,23 @@ impl HttpOptions {
 }
 
 /// The HTTP side of one gateway: its name for messages, its limits, its secrets to scrub.
-#[derive(Clone)]
 pub struct Transport {
     label: &'static str,
     options: HttpOptions,
     secrets: Vec<String>,
+    /// The end of the time budget of the send in progress ([`Transport::start_budget`]).
+    deadline: Mutex<Option<Instant>>,
+}
+
+impl Clone for Transport {
+    fn clone(&self) -> Self {
+        Self {
+            label: self.label,
+            options: self.options.clone(),
+            secrets: self.secrets.clone(),
+            deadline: Mutex::new(None),
+        }
+    }
 }
 
 impl std::fmt::Debug for Transport {
@@ -171,7 +183,15 @@ impl Transport {
             label,
             options: HttpOptions::from_settings(settings),
             secrets: settings.secrets().to_vec(),
+            deadline: Mutex::new(None),
         }
+    }
+
+    /// Starts the time budget of one send: from now on, all requests together get the
+    /// configured `timeout`, however many a send needs (detection, tokens, clock sync).
+    pub fn start_budget(&self) {
+        *self.deadline.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some(Instant::now() + self.options.timeout);
     }
 
     pub fn label(&self) -> &'static str {
@@ -182,13 +202,31 @@ impl Transport {
         &self.options
     }
 
-    /// Starts a request with this gateway's client and total timeout.
+    /// Starts a request with this gateway's client. Its total timeout is what is left of the
+    /// budget started by [`Transport::start_budget`] (else the configured timeout); when
+    /// nothing is left, it is a timeout without a request.
     pub fn request(&self, method: Method, url: Url) -> Result<RequestBuilder> {
+        let deadline = *self.deadline.lock().unwrap_or_else(|p| p.into_inner());
+        let timeout = match deadline {
+            Some(deadline) => deadline.saturating_duration_since(Instant::now()),
+            None => self.options.timeout,
+        };
+        if timeout < Duration::from_millis(10) {
+            return Err(Error::new(
+                ErrorKind::Timeout,
+                format!(
+                    "{}: {} did not answer within {} s",
+                    self.label,
+                    origin(&url),
+                    self.options.timeout.as_secs()
+                ),
+            ));
+        }
         let client = client_for(&ClientKey {
             connect_timeout: self.options.connect_timeout,
             ca_file: self.options.ca_file.clone(),
         })?;
-        Ok(client.request(method, url).timeout(self.options.timeout))
+        Ok(client.request(method, url).timeout(timeout))
     }
 
     /// Sends a request and reads the answer. `sensitive` lists further strings (the message

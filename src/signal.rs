@@ -217,6 +217,8 @@ impl Signal {
     pub fn send(&self, identifier: &str, message: &str) -> Result<()> {
         let recipient = Recipient::parse(identifier)?;
         check_message(message, MAX_MESSAGE)?;
+        // Detection and send share the configured timeout.
+        self.http.start_budget();
         let kind = match self.detected_kind() {
             Some(kind) => kind,
             None => self.detect()?,
@@ -241,6 +243,7 @@ impl Signal {
     /// Finds out which kind of server answers at the base URL, and remembers it for this
     /// process.
     pub fn detect(&self) -> Result<ServerKind> {
+        self.http.start_budget();
         let kind = self.probe()?;
         detected().insert(self.base.as_str().to_owned(), kind);
         Ok(kind)

@@ -466,3 +466,42 @@ fn a_changed_server_is_detected_again_after_a_failure() {
     gone.assert();
     send.assert();
 }
+
+#[test]
+fn detection_and_send_share_one_timeout() {
+    use std::io::Write;
+    // A REST API that takes 0.7 s for each answer: the JSON-RPC probe (404), /v1/about, the
+    // send. Each fits the 1 s timeout, together they do not.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        for _ in 0..2 {
+            let Ok((mut conn, _)) = listener.accept() else {
+                return;
+            };
+            conn.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+            let mut buf = [0u8; 8192];
+            let n = conn.read(&mut buf).unwrap_or(0);
+            let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+            std::thread::sleep(Duration::from_millis(700));
+            let (status, body) = if head.starts_with("GET /v1/about") {
+                ("200 OK", r#"{"versions":["v1","v2"]}"#)
+            } else {
+                ("404 Not Found", "404 page not found")
+            };
+            let _ = write!(
+                conn,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let url = format!("http://127.0.0.1:{port}/budget");
+    let s = Signal::new(&raw([("url", url.as_str()), ("timeout", "1")])).unwrap();
+    let started = Instant::now();
+    let e = s.send(NUMBER, MESSAGE).unwrap_err();
+    let took = started.elapsed();
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{}", e.message());
+    assert!(took < Duration::from_millis(1300), "{took:?}");
+    server.join().unwrap();
+}

@@ -190,7 +190,9 @@ impl Gateway {
         }
     }
 
-    /// Starts a request with the provider's client and timeouts.
+    /// Starts a request with the provider's client; its total timeout is what is left of the
+    /// send's time budget (the configured `timeout` bounds a whole send, however many requests
+    /// the provider makes: OVH up to three, Huawei two).
     pub fn request(&self, method: Method, url: Url) -> Result<RequestBuilder> {
         self.http.request(method, url)
     }
@@ -279,6 +281,8 @@ impl Sms {
     pub fn send(&self, identifier: &str, message: &str) -> Result<()> {
         let number = Number::parse(identifier)?;
         check_message(message, MAX_MESSAGE)?;
+        // The configured timeout bounds the whole send, however many requests it takes.
+        self.gateway.http.start_budget();
         (self.provider.send)(&self.gateway, &number, message)
     }
 }

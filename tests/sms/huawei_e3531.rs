@@ -181,3 +181,64 @@ fn answers_without_tokens_or_ok_are_unexpected() {
     );
     send.assert();
 }
+
+/// A modem that answers every request correctly, each after `delay`, at most `requests` times.
+fn slow_modem(
+    delay: std::time::Duration,
+    requests: usize,
+) -> (String, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let handle = std::thread::spawn(move || {
+        for _ in 0..requests {
+            let Ok((mut conn, _)) = listener.accept() else {
+                return;
+            };
+            conn.set_read_timeout(Some(std::time::Duration::from_secs(2)))
+                .unwrap();
+            let mut buf = [0u8; 8192];
+            let n = conn.read(&mut buf).unwrap_or(0);
+            let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+            std::thread::sleep(delay);
+            let body = if head.starts_with("GET /api/webserver/SesTokInfo") {
+                TOKENS
+            } else {
+                OK
+            };
+            let _ = write!(
+                conn,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (base, handle)
+}
+
+#[test]
+fn the_timeout_bounds_the_whole_send_not_each_request() {
+    // Two requests of 0.7 s each: each within the 1 s timeout, together not.
+    let (base, modem) = slow_modem(std::time::Duration::from_millis(700), 2);
+    let mut config = working_config("huawei_e3531", &base);
+    config.insert("timeout".into(), "1".into());
+    let started = std::time::Instant::now();
+    let e = twofactor_gateway::sms::Sms::new(&config)
+        .unwrap()
+        .send(NUMBER, MESSAGE)
+        .unwrap_err();
+    let took = started.elapsed();
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{}", e.message());
+    assert!(took < std::time::Duration::from_millis(1300), "{took:?}");
+    drop(modem);
+
+    // With time for both, the same modem is fine.
+    let (base, modem) = slow_modem(std::time::Duration::from_millis(700), 2);
+    let mut config = working_config("huawei_e3531", &base);
+    config.insert("timeout".into(), "3".into());
+    twofactor_gateway::sms::Sms::new(&config)
+        .unwrap()
+        .send(NUMBER, MESSAGE)
+        .unwrap();
+    modem.join().unwrap();
+}
