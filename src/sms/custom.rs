@@ -33,6 +33,7 @@
 //! although a pointer is set is unexpected. Header values (and the token after a scheme such as
 //! `Bearer`) are scrubbed from every message like the other secrets.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, Url};
 use serde_json::Value as Json;
@@ -272,35 +273,22 @@ impl Template {
     }
 }
 
-fn is_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-}
+/// RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) stay, everything else is
+/// percent-encoded (UTF-8 bytes).
+const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
-/// Percent-encodes everything but the unreserved characters (RFC 3986): safe in any part of
-/// a URL (`+` becomes `%2B`, space `%20`, `&` `%26`).
+/// A value for a URL: percent-encoded, space as `%20`.
 fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if is_unreserved(b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(s, NOT_UNRESERVED).to_string()
 }
 
-/// `application/x-www-form-urlencoded`: like [`percent_encode`], but space becomes `+`.
+/// A value for an `application/x-www-form-urlencoded` body: space as `+`.
 fn form_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b' ' => out.push('+'),
-            b if is_unreserved(b) => out.push(b as char),
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// The inside of a JSON string literal holding `s`.
