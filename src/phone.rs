@@ -84,8 +84,18 @@ fn parse_region(region: &str) -> Result<country::Id> {
     ))
 }
 
-/// `+` and 7 to 15 digits, not starting with 0: E.164 as the app stores numbers. Lets senders
-/// skip the phone-number metadata (whose first use in a process costs ~75 ms) on the login path.
+/// A recipient as a sender needs it: E.164 as the app stores numbers passes as it is (no
+/// phone-number metadata, whose first use in a process costs ~75 ms, on the login path); any
+/// other notation of an international number goes through [`normalize`] without a region.
+pub fn recipient(identifier: &str) -> Result<String> {
+    let id = identifier.trim();
+    if is_e164(id) {
+        return Ok(id.to_owned());
+    }
+    normalize(id, None)
+}
+
+/// `+` and 7 to 15 digits, not starting with 0: E.164 as the app stores numbers.
 pub fn is_e164(id: &str) -> bool {
     id.strip_prefix('+').is_some_and(|d| {
         (7..=15).contains(&d.len()) && !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit())

@@ -116,12 +116,7 @@ impl Recipient {
         {
             return Ok(Recipient::Verbatim(id.to_owned()));
         }
-        if phone::is_e164(id) {
-            // Already canonical (the app normalises at set-up): skip the phone-number metadata,
-            // whose first use in a process costs ~75 ms, on the login path.
-            return Ok(Recipient::Number(id.to_owned()));
-        }
-        phone::normalize(id, None).map(Recipient::Number)
+        phone::recipient(id).map(Recipient::Number)
     }
 
     fn as_str(&self) -> &str {

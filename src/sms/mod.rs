@@ -113,14 +113,7 @@ impl Number {
     /// Normalises an identifier: E.164 as stored by the app, or an international number in
     /// any common notation (`+49 176 …`, `0049176…`).
     pub fn parse(identifier: &str) -> Result<Self> {
-        let id = identifier.trim();
-        if id.is_empty() {
-            return Err(Error::invalid_identifier("the phone number is empty"));
-        }
-        if phone::is_e164(id) {
-            return Ok(Self(id.to_owned()));
-        }
-        phone::normalize(id, None).map(Self)
+        phone::recipient(identifier).map(Self)
     }
 
     /// `+4917612345678`
