@@ -106,6 +106,24 @@ pub fn utf8(bytes: &[u8], otherwise: Error) -> Result<&str, PhpException> {
     std::str::from_utf8(bytes).map_err(|_| crate::php::to_php(otherwise))
 }
 
+/// The (identifier, message) arguments of a channel's `send()` as text: PHP strings are bytes,
+/// so invalid UTF-8 becomes a domain error instead of a `TypeError`.
+pub fn send_args<'a>(
+    identifier: &'a [u8],
+    message: &'a [u8],
+) -> Result<(&'a str, &'a str), PhpException> {
+    Ok((
+        utf8(
+            identifier,
+            Error::invalid_identifier("the recipient is not UTF-8 text"),
+        )?,
+        utf8(
+            message,
+            Error::invalid_message("the message is not UTF-8 text"),
+        )?,
+    ))
+}
+
 /// Shorthand: any convertible value as a Zval for [`assoc`].
 pub fn zv(v: impl IntoZval) -> Zval {
     v.into_zval(false).unwrap_or_default()

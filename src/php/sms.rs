@@ -7,7 +7,6 @@ use ext_php_rs::types::ZendHashTable;
 
 use super::convert;
 use super::to_php;
-use crate::error::Error;
 use crate::sms as core;
 
 /// Sends SMS through one of the providers listed by providers(), chosen by the `provider` key.
@@ -33,14 +32,7 @@ impl Sms {
     /// @throws \TwoFactorGateway\Exception\InvalidMessageException
     /// @throws \TwoFactorGateway\Exception\MessageTransmissionException (a subclass per failure)
     pub fn send(&self, identifier: BinarySlice<u8>, message: BinarySlice<u8>) -> PhpResult<()> {
-        let identifier = convert::utf8(
-            &identifier,
-            Error::invalid_identifier("the recipient is not UTF-8 text"),
-        )?;
-        let message = convert::utf8(
-            &message,
-            Error::invalid_message("the message is not UTF-8 text"),
-        )?;
+        let (identifier, message) = convert::send_args(&identifier, &message)?;
         self.inner.send(identifier, message).map_err(to_php)
     }
 
